@@ -1,0 +1,1 @@
+export async function runCron(_env: Env, _at: number): Promise<void> {}
