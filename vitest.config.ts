@@ -14,7 +14,7 @@ export default defineConfig({
       {
         plugins: [
           cloudflareTest(async () => ({
-            main: "./worker/app.ts",
+            main: "./worker/core.ts",
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               bindings: {

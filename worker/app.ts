@@ -1,4 +1,36 @@
-import { Hono } from "hono";
-export const app = new Hono<{ Bindings: Env }>();
-app.get("/api/v1/health", (c) => c.json({ ok: true }));
+import { secureHeaders } from "hono/secure-headers";
+import { problemResponse, onError } from "./http/problem";
+import { bodyLimit, caller, csrf, database, requestId } from "./http/middleware";
+import { rateLimit } from "./http/rate-limit";
+import { newRouter } from "./http/router";
+import { healthRoutes } from "./api/health";
+import { manifestoRoutes } from "./api/manifesto";
+import { authRoutes } from "./api/auth";
+import { meRoutes } from "./api/me";
+import { devRoutes } from "./api/dev";
+import { signatoryRoutes } from "./api/signatories";
+import { creatorRoutes } from "./api/creators";
+
+/** The Hono app: /api/v1/*, badges and feeds. Routes are thin; verbs live in services/. */
+export const app = newRouter();
+
+app.use("*", requestId);
+app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+app.use("*", database);
+app.use("*", bodyLimit(2 * 1024 * 1024));
+app.use("*", caller);
+app.use("/api/*", rateLimit);
+app.use("*", csrf);
+
+app.route("/api/v1", healthRoutes);
+app.route("/api/v1", manifestoRoutes);
+app.route("/api/v1", authRoutes);
+app.route("/api/v1", meRoutes);
+app.route("/api/v1", devRoutes);
+app.route("/api/v1", signatoryRoutes);
+app.route("/api/v1", creatorRoutes);
+
+app.notFound((c) => problemResponse(c, "not_found", `No API route matches ${c.req.method} ${new URL(c.req.url).pathname}.`));
+app.onError(onError);
+
 export default app;
