@@ -10,6 +10,8 @@ import { meRoutes } from "./api/me";
 import { devRoutes } from "./api/dev";
 import { signatoryRoutes } from "./api/signatories";
 import { creatorRoutes } from "./api/creators";
+import { checkRoutes } from "./api/check";
+import { disclosureRoutes, feedRoutes } from "./api/disclosures";
 
 /** The Hono app: /api/v1/*, badges and feeds. Routes are thin; verbs live in services/. */
 export const app = newRouter();
@@ -29,6 +31,9 @@ app.route("/api/v1", meRoutes);
 app.route("/api/v1", devRoutes);
 app.route("/api/v1", signatoryRoutes);
 app.route("/api/v1", creatorRoutes);
+app.route("/api/v1", checkRoutes);
+app.route("/api/v1", disclosureRoutes);
+app.route("/", feedRoutes);
 
 app.notFound((c) => problemResponse(c, "not_found", `No API route matches ${c.req.method} ${new URL(c.req.url).pathname}.`));
 app.onError(onError);
