@@ -383,3 +383,17 @@ export const counters = sqliteTable("counters", {
   name: text("name").primaryKey(),
   value: integer("value").notNull().default(0),
 });
+
+/**
+ * For each checkpoint, the hashes of its right-edge incomplete ranges MTH(D[start:size]), so
+ * every element of a proof ending at a checkpoint size is one stored read.
+ */
+export const logEdges = sqliteTable(
+  "log_edges",
+  {
+    size: integer("size").notNull(),
+    start: integer("start").notNull(),
+    hash: blob("hash", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.size, t.start] })],
+);

@@ -11,6 +11,7 @@ import { devRoutes } from "./api/dev";
 import { signatoryRoutes } from "./api/signatories";
 import { creatorRoutes } from "./api/creators";
 import { checkRoutes } from "./api/check";
+import { logRoutes } from "./api/log";
 import { disclosureRoutes, feedRoutes } from "./api/disclosures";
 
 /** The Hono app: /api/v1/*, badges and feeds. Routes are thin; verbs live in services/. */
@@ -32,6 +33,7 @@ app.route("/api/v1", devRoutes);
 app.route("/api/v1", signatoryRoutes);
 app.route("/api/v1", creatorRoutes);
 app.route("/api/v1", checkRoutes);
+app.route("/api/v1", logRoutes);
 app.route("/api/v1", disclosureRoutes);
 app.route("/", feedRoutes);
 
