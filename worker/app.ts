@@ -12,6 +12,8 @@ import { signatoryRoutes } from "./api/signatories";
 import { creatorRoutes } from "./api/creators";
 import { checkRoutes } from "./api/check";
 import { logRoutes } from "./api/log";
+import { accountRoutes } from "./api/accounts";
+import { brandRoutes } from "./api/brands";
 import { disclosureRoutes, feedRoutes } from "./api/disclosures";
 
 /** The Hono app: /api/v1/*, badges and feeds. Routes are thin; verbs live in services/. */
@@ -34,6 +36,8 @@ app.route("/api/v1", signatoryRoutes);
 app.route("/api/v1", creatorRoutes);
 app.route("/api/v1", checkRoutes);
 app.route("/api/v1", logRoutes);
+app.route("/api/v1", accountRoutes);
+app.route("/api/v1", brandRoutes);
 app.route("/api/v1", disclosureRoutes);
 app.route("/", feedRoutes);
 

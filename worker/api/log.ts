@@ -21,11 +21,11 @@ const creator = createRoute({ method: "get", path: "/creators/{handle}/log", tag
 export const logRoutes = newRouter()
   .openapi(checkpoint, async (c) => {
     const cp = await latestCheckpoint(serviceCtx(c));
-    return c.body(cp.note, 200, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache" });
+    return c.text(cp.note, 200, { "cache-control": "no-cache" });
   })
   .openapi(checkpointBySize, async (c) => {
     const cp = await checkpointAt(serviceCtx(c), c.req.valid("param").size);
-    return c.body(cp.note, 200, { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" });
+    return c.text(cp.note, 200, { "cache-control": "public, max-age=31536000, immutable" });
   })
   .openapi(key, async (c) => c.json(await publicKey(serviceCtx(c)), 200, { "cache-control": "public, max-age=3600" }))
   .openapi(entriesRoute, async (c) => {

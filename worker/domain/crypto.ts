@@ -2,7 +2,7 @@
 const enc = new TextEncoder();
 
 export async function sha256Hex(input: string | Uint8Array): Promise<string> {
-  const bytes = typeof input === "string" ? enc.encode(input) : input;
+  const bytes = (typeof input === "string" ? enc.encode(input) : input) as Uint8Array<ArrayBuffer>;
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
