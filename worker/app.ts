@@ -9,7 +9,8 @@ import { authRoutes } from "./api/auth";
 import { meRoutes } from "./api/me";
 import { devRoutes } from "./api/dev";
 import { signatoryRoutes } from "./api/signatories";
-import { creatorRoutes } from "./api/creators";
+import { badgeRoutes, creatorRoutes } from "./api/creators";
+import { openApiDocument } from "./api/openapi";
 import { checkRoutes } from "./api/check";
 import { logRoutes } from "./api/log";
 import { accountRoutes } from "./api/accounts";
@@ -40,6 +41,9 @@ app.route("/api/v1", accountRoutes);
 app.route("/api/v1", brandRoutes);
 app.route("/api/v1", disclosureRoutes);
 app.route("/", feedRoutes);
+app.route("/", badgeRoutes);
+
+app.get("/api/v1/openapi.json", (c) => c.json(openApiDocument(app, new URL(c.req.url).origin), 200, { "cache-control": "public, max-age=300" }));
 
 app.notFound((c) => problemResponse(c, "not_found", `No API route matches ${c.req.method} ${new URL(c.req.url).pathname}.`));
 app.onError(onError);

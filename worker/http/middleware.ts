@@ -19,7 +19,13 @@ export const database: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export const caller: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("caller", await resolveCaller(c.get("db"), c.req.raw.headers, new Date()));
+  const now = new Date();
+  const who = await resolveCaller(c.get("db"), c.req.raw.headers, now);
+  c.set("caller", who);
+  // Record a key's last use, at most once a minute per key, after the response.
+  if (who.kind === "key" && (!who.keyLastUsedAt || now.getTime() - Date.parse(who.keyLastUsedAt) > 60_000)) {
+    c.executionCtx.waitUntil(c.env.DB.prepare("UPDATE api_keys SET last_used_at = ? WHERE id = ?").bind(now.toISOString(), who.keyId!).run());
+  }
   await next();
 };
 

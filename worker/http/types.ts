@@ -6,6 +6,7 @@ export interface Caller {
   email?: string;
   brandId?: string;
   keyId?: string;
+  keyLastUsedAt?: string | null;
   sessionHash?: string;
 }
 

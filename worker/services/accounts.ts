@@ -97,7 +97,7 @@ export async function applyTransition(ctx: Pick<ServiceCtx, "env" | "db" | "now"
   stmts.push(ctx.db.update(accounts).set(set).where(eq(accounts.id, row.id)));
   if (t.verifiedDelta) stmts.push(statsUpdate(row.creatorId, { accountsVerified: t.verifiedDelta }, ctx.now.toISOString()));
   await runBatch(ctx.env.DB, stmts);
-  if (t.kind) kickSequencer(ctx);
+  if (t.kind) kickSequencer(ctx, row.creatorId);
 }
 
 /** Runs the proof check now and records the outcome. */
@@ -123,6 +123,6 @@ export async function removeAccount(ctx: ServiceCtx, id: string) {
     ctx.db.update(accounts).set({ status: "removed", checkedAt: ctx.now.toISOString(), logIndex: sql`${LAST_LOG_INDEX}` as unknown as number }).where(eq(accounts.id, row.id)),
     ...(row.status === "verified" ? [statsUpdate(me.id, { accountsVerified: -1 }, ctx.now.toISOString())] : []),
   ]);
-  kickSequencer(ctx);
+  kickSequencer(ctx, me.id);
   return { id: row.id, status: "removed" as const };
 }

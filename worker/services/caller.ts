@@ -27,12 +27,12 @@ export async function resolveCaller(db: Db, headers: Headers, now: Date): Promis
     if (!m?.[1]) throw new AppError("unauthorized", "The Authorization header must be `Bearer <api key>`.");
     const keyHash = await sha256Hex(m[1]);
     const key = await db
-      .select({ id: apiKeys.id, brandId: apiKeys.brandId })
+      .select({ id: apiKeys.id, brandId: apiKeys.brandId, lastUsedAt: apiKeys.lastUsedAt })
       .from(apiKeys)
       .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
       .get();
     if (!key) throw new AppError("unauthorized", "The API key is unknown or has been revoked.");
-    return { kind: "key", brandId: key.brandId, keyId: key.id };
+    return { kind: "key", brandId: key.brandId, keyId: key.id, keyLastUsedAt: key.lastUsedAt };
   }
   const token = readCookie(headers.get("cookie"), SESSION_COOKIE);
   if (token) {

@@ -53,6 +53,6 @@ export async function actOnCollaboration(ctx: ServiceCtx, brandId: string, discl
     ctx.db.update(disclosures).set({ brandStatus: action, brandNote: reason ?? null, brandActedAt: ctx.now.toISOString() }).where(eq(disclosures.id, d.id)),
     statsUpdate(d.creatorId, delta, ctx.now.toISOString()),
   ]);
-  kickSequencer(ctx);
+  kickSequencer(ctx, d.creatorId);
   return disclosureView((await ctx.db.select().from(disclosures).where(eq(disclosures.id, d.id)).get())!);
 }

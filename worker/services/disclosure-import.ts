@@ -108,7 +108,7 @@ export async function importCsv(ctx: ServiceCtx, text: string, onProgress?: (don
     done += chunk.length;
     onProgress?.(done, inputs.length);
   }
-  kickSequencer(ctx);
+  kickSequencer(ctx, me.id);
   return { imported: done };
 }
 

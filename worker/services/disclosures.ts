@@ -119,7 +119,7 @@ export async function recordDisclosure(ctx: ServiceCtx, input: DisclosureInput, 
     }
     throw e;
   }
-  kickSequencer(ctx);
+  kickSequencer(ctx, me.id);
   return { record: disclosureView((await loadOwn(ctx, p.row.id))!), replayed: false };
 }
 
@@ -165,7 +165,7 @@ export async function amendDisclosure(ctx: ServiceCtx, id: string, patch: Partia
     if (/UNIQUE/i.test(String(e))) throw new AppError("conflict", "This record was corrected at the same moment; amend the newest one.");
     throw e;
   }
-  kickSequencer(ctx);
+  kickSequencer(ctx, me.id);
   return disclosureView((await loadOwn(ctx, p.row.id))!);
 }
 

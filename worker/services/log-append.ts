@@ -3,6 +3,7 @@ import { canonicalize } from "../domain/log/canonical-json";
 import { leafHash } from "../domain/log/merkle";
 import { toBase64 } from "../domain/log/base64";
 import type { ServiceCtx } from "./context";
+import { refreshScore } from "./score-refresh";
 
 /** Kinds of public change; each is one log entry. */
 export type LogKind =
@@ -64,8 +65,12 @@ export function appendStatements(entry: PreparedEntry): SQL[] {
   ];
 }
 
-/** Asks the sequencer to fold new entries into the tree, after the response is sent. */
-export function kickSequencer(ctx: Pick<ServiceCtx, "env" | "defer">): void {
+/**
+ * After a public change: asks the sequencer to fold new entries into the tree and refreshes the
+ * subject's stored score, both after the response is sent.
+ */
+export function kickSequencer(ctx: Pick<ServiceCtx, "env" | "defer" | "now">, creatorId?: string): void {
   const stub = ctx.env.SEQUENCER.get(ctx.env.SEQUENCER.idFromName("log"));
   ctx.defer(stub.integrate().catch((e: unknown) => console.error("sequencer", e)));
+  if (creatorId) ctx.defer(refreshScore(ctx, creatorId).catch((e: unknown) => console.error("score", e)));
 }

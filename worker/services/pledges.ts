@@ -71,7 +71,7 @@ export async function signPledge(ctx: ServiceCtx, input: { version: number; sha2
     ...(current ? [] : [bumpSignatures(1)]),
     touchStats(ctx, me.id),
   ]);
-  kickSequencer(ctx);
+  kickSequencer(ctx, me.id);
   return receipt(ctx, id);
 }
 
@@ -89,7 +89,7 @@ export async function withdrawPledge(ctx: ServiceCtx, reason?: string | null) {
     bumpSignatures(-1),
     touchStats(ctx, me.id),
   ]);
-  kickSequencer(ctx);
+  kickSequencer(ctx, me.id);
   return { status: "withdrawn" as const, version: current.version, withdrawn_at: now, reason: reason ?? null };
 }
 
