@@ -15,6 +15,7 @@ import { checkRoutes } from "./api/check";
 import { logRoutes } from "./api/log";
 import { accountRoutes } from "./api/accounts";
 import { brandRoutes } from "./api/brands";
+import { reportRoutes } from "./api/reports";
 import { disclosureRoutes, feedRoutes } from "./api/disclosures";
 
 /** The Hono app: /api/v1/*, badges and feeds. Routes are thin; verbs live in services/. */
@@ -39,6 +40,7 @@ app.route("/api/v1", checkRoutes);
 app.route("/api/v1", logRoutes);
 app.route("/api/v1", accountRoutes);
 app.route("/api/v1", brandRoutes);
+app.route("/api/v1", reportRoutes);
 app.route("/api/v1", disclosureRoutes);
 app.route("/", feedRoutes);
 app.route("/", badgeRoutes);
