@@ -21,6 +21,9 @@ import { disclosureRoutes, feedRoutes } from "./api/disclosures";
 /** The Hono app: /api/v1/*, badges and feeds. Routes are thin; verbs live in services/. */
 export const app = newRouter();
 
+// The baseline for benchmarks: a route that does nothing, registered before any middleware.
+app.get("/api/bare", (c) => c.json({ ok: true }));
+
 app.use("*", requestId);
 app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
 app.use("*", database);
