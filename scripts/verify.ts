@@ -19,6 +19,7 @@ import {
 import { getJson, getText, mapLimit } from "./verify/http.ts";
 import { loadState, saveState, type LogState } from "./verify/state.ts";
 import { checkEntry, contiguousBatches, parseCreatorLog, parseEntries, parseProof, type Entry } from "./verify/checks.ts";
+import { fetchTimeline, recordProblems } from "./verify/records.ts";
 
 const USAGE = `usage: node scripts/verify.ts <base-url> <handle> [--key <verifier-key>] [--state <dir>]
 
@@ -159,7 +160,36 @@ async function checkCreator(base: string, handle: string, cp: Checkpoint): Promi
   }
   for (const i of indexes.filter((i) => i >= cp.size)) console.log(`wait #${i}: not yet in the checkpoint (size ${cp.size})`);
   if (indexes.length === 0) console.log(`@${handle} has no log entries`);
+  await checkRecords(base, handle, indexes, entries, cp);
   return results.filter((r) => r.ok).length;
+}
+
+/** Each timeline record must match the log entry it names, and that entry must be the creator's. */
+async function checkRecords(base: string, handle: string, indexes: number[], entries: Map<number, Entry | Error>, cp: Checkpoint) {
+  let records;
+  let subject: string;
+  try {
+    records = await fetchTimeline(base, handle);
+    subject = ((await getJson(`${base}/api/v1/creators/${encodeURIComponent(handle)}/log`)) as { subject: string }).subject;
+  } catch (err) {
+    fail(`@${handle} timeline: ${message(err)}`);
+    return;
+  }
+  const listed = new Set(indexes);
+  let ok = 0;
+  for (const r of records) {
+    if (r.log_index !== null && r.log_index >= cp.size) continue;
+    let entry = r.log_index === null ? undefined : entries.get(r.log_index);
+    if (r.log_index !== null && (entry === undefined || entry instanceof Error)) {
+      const got = parseEntries(await getJson(`${base}/api/v1/log/entries?start=${r.log_index}&end=${r.log_index + 1}`));
+      entry = got.get(r.log_index);
+    }
+    const problems = recordProblems(r, entry instanceof Error ? undefined : entry, subject);
+    if (r.log_index !== null && !listed.has(r.log_index) && problems.length === 0) problems.push(`record ${r.id}'s log entry #${r.log_index} is not listed in @${handle}'s log`);
+    if (problems.length) for (const p of problems) fail(`#${r.log_index ?? "?"} ${p}`);
+    else ok++;
+  }
+  console.log(`${ok === records.length ? "ok  " : "    "} ${ok}/${records.length} timeline records match their log entries`);
 }
 
 main().then(
