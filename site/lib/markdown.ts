@@ -17,41 +17,34 @@ type Block = { kind: "h"; level: number; text: string } | { kind: "p"; lines: st
 
 function parse(md: string): Block[] {
   const blocks: Block[] = [];
-  let current: Block | null = null;
-  const flush = () => {
-    if (current) blocks.push(current);
-    current = null;
-  };
+  let open = false; // whether the last block still takes lines (a blank line or heading closes it)
   for (const raw of md.replace(/\r\n?/g, "\n").split("\n")) {
     const line = raw.trimEnd();
+    const last = open ? blocks[blocks.length - 1] : undefined;
     const heading = /^(#{1,6})\s+(.*?)\s*#*$/.exec(line);
     const bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
     const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
     if (line.trim() === "") {
-      flush();
+      open = false;
     } else if (heading) {
-      flush();
       blocks.push({ kind: "h", level: heading[1]!.length, text: heading[2]! });
+      open = false;
     } else if (bullet || numbered) {
       const kind = bullet ? "ul" : "ol";
       const item = (bullet ?? numbered)![1]!;
-      if (current?.kind !== kind) {
-        flush();
-        current = { kind, items: [] };
-      }
-      current.items.push(item);
-    } else if (current && current.kind !== "p" && /^\s+\S/.test(raw)) {
+      if (last?.kind === kind) last.items.push(item);
+      else blocks.push({ kind, items: [item] });
+      open = true;
+    } else if ((last?.kind === "ul" || last?.kind === "ol") && /^\s+\S/.test(raw)) {
       // An indented line continues the previous list item.
-      current.items[current.items.length - 1] += " " + line.trim();
+      last.items[last.items.length - 1] += " " + line.trim();
+    } else if (last?.kind === "p") {
+      last.lines.push(line.trim());
     } else {
-      if (current?.kind !== "p") {
-        flush();
-        current = { kind: "p", lines: [] };
-      }
-      current.lines.push(line.trim());
+      blocks.push({ kind: "p", lines: [line.trim()] });
+      open = true;
     }
   }
-  flush();
   return blocks;
 }
 
