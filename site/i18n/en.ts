@@ -96,6 +96,7 @@ export const en: Dict = {
     emailHint: "It stays private and never appears in the public log.",
     submit: "Send me the link",
     badEmail: "Enter a valid email address, like name@example.com.",
+    expiredLink: "That sign-in link has expired or was already used. Ask for a new one below.",
     rateLimited: "Too many sign-in requests from this address; try again in a minute.",
     sentTitle: "Check your inbox",
     sent: (email: string) => `If ${email} can receive mail, a sign-in link is on its way. It is valid for 15 minutes and works once.`,

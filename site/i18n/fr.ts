@@ -94,6 +94,7 @@ export const fr = {
     emailHint: "Elle reste privée et n'apparaît jamais dans le journal public.",
     submit: "Recevoir le lien",
     badEmail: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
+    expiredLink: "Ce lien de connexion a expiré ou a déjà servi. Demandez-en un nouveau ci-dessous.",
     rateLimited: "Trop de demandes depuis cette adresse ; réessayez dans une minute.",
     sentTitle: "Consultez votre boîte de réception",
     sent: (email: string) => `Si l'adresse ${email} peut recevoir du courrier, un lien de connexion vient d'être envoyé. Il est valable 15 minutes et ne sert qu'une fois.`,

@@ -50,15 +50,24 @@ const logoutRoute = createRoute({
 
 export const authRoutes = newRouter()
   .openapi(emailRoute, async (c) => {
-    const { success } = await c.env.RL_AUTH.limit({ key: `signin:${clientIp(c.req.raw.headers)}` });
-    if (!success) throw new AppError("rate_limited", "Too many sign-in requests from this address; try again in a minute.", { retryAfter: 60 });
     const body = c.req.valid("json");
-    await requestSignIn(serviceCtx(c), body.email, new URL(c.req.url).origin, body.next, body.lang);
+    await requestSignIn(serviceCtx(c), body.email, new URL(c.req.url).origin, body.next, body.lang ?? "en", clientIp(c.req.raw.headers));
     return c.json({ sent: true as const, detail: "If this address can receive mail, a sign-in link is on its way. It is valid for 15 minutes." }, 202);
   })
   .openapi(callbackRoute, async (c) => {
     const { token, next } = c.req.valid("query");
-    const { sessionToken, expires } = await consumeSignIn(serviceCtx(c), token);
+    let session;
+    try {
+      session = await consumeSignIn(serviceCtx(c), token);
+    } catch (e) {
+      // A person who clicked an old link in their mail should land on a page, not on JSON.
+      if (e instanceof AppError && e.code === "gone" && (c.req.header("accept") ?? "").includes("text/html")) {
+        const en = safeNext(next).startsWith("/en/");
+        return c.redirect(`${en ? "/en" : ""}/sign?link=expired`, 303);
+      }
+      throw e;
+    }
+    const { sessionToken, expires } = session;
     c.header("set-cookie", sessionCookie(sessionToken, expires, secureCookies(c.req.url)));
     c.header("cache-control", "no-store");
     return c.redirect(safeNext(next), 303);

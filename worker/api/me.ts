@@ -3,19 +3,8 @@ import { newRouter } from "../http/router";
 import { serviceCtx } from "../http/service-ctx";
 import { createCreator, getMe, updateCreator } from "../services/creators";
 import { signPledge, withdrawPledge } from "../services/pledges";
-import { COUNTRIES } from "../domain/countries";
+import { createProfileSchema, updateProfileSchema } from "../services/profile-input";
 import { problemSchemas } from "./schemas";
-
-const noMarkupNeeded = (max: number) => z.string().trim().max(max);
-
-const ProfileFields = {
-  handle: z.string().min(1).max(40),
-  display_name: noMarkupNeeded(80).min(1),
-  bio: noMarkupNeeded(500),
-  country: z.string().toUpperCase().refine((c) => COUNTRIES.has(c), "must be an ISO 3166-1 alpha-2 country code").nullable(),
-  languages: z.array(z.string().regex(/^[a-z]{2}$/, "must be an ISO 639-1 code like fr or en")).max(10),
-  niches: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9 -]{0,29}$/, "letters, digits, spaces and - (max 30)")).max(10),
-};
 
 export const CreatorSchema = z
   .object({
@@ -35,15 +24,15 @@ const getMeRoute = createRoute({
 });
 const createRoute_ = createRoute({
   method: "post", path: "/me/creator", tags: ["me"], summary: "Create your creator profile",
-  request: json(z.object({ handle: ProfileFields.handle, display_name: ProfileFields.display_name, bio: ProfileFields.bio.optional(), country: ProfileFields.country.optional(), languages: ProfileFields.languages.optional(), niches: ProfileFields.niches.optional() }).strict()),
+  request: json(createProfileSchema),
   responses: { 201: { description: "Created", content: { "application/json": { schema: CreatorSchema } } }, ...problemSchemas(400, 401, 409) },
 });
 const patchRoute = createRoute({
   method: "patch", path: "/me/creator", tags: ["me"], summary: "Edit your creator profile",
-  request: json(z.object({ handle: ProfileFields.handle.optional(), display_name: ProfileFields.display_name.optional(), bio: ProfileFields.bio.optional(), country: ProfileFields.country.optional(), languages: ProfileFields.languages.optional(), niches: ProfileFields.niches.optional() }).strict()),
+  request: json(updateProfileSchema),
   responses: { 200: { description: "Updated", content: { "application/json": { schema: CreatorSchema } } }, ...problemSchemas(400, 401, 409) },
 });
-const Receipt = z.object({ id: z.string(), status: z.string(), version: z.number(), sha256: z.string(), lang: z.string(), statement: z.string().nullable(), signed_at: z.string(), log_index: z.number().nullable() }).openapi("PledgeReceipt");
+const Receipt = z.object({ id: z.string(), handle: z.string(), status: z.string(), version: z.number(), sha256: z.string(), lang: z.string(), statement: z.string().nullable(), signed_at: z.string(), log_index: z.number().nullable() }).openapi("PledgeReceipt");
 const signRoute = createRoute({
   method: "post", path: "/me/pledge", tags: ["pledge"], summary: "Sign a manifesto version (hash of the text you read)",
   request: json(z.object({ version: z.number().int().min(1), sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters"), statement: z.string().trim().max(500).nullable().optional() }).strict()),

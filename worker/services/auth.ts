@@ -18,7 +18,11 @@ export function safeNext(next: string | undefined | null): string {
  * Sends a single-use sign-in link. The answer is the same whether or not the email is known;
  * limited per email here and per IP by the route.
  */
-export async function requestSignIn(ctx: ServiceCtx, email: string, origin: string, next?: string, lang: "fr" | "en" = "fr") {
+export async function requestSignIn(ctx: ServiceCtx, email: string, origin: string, next?: string, lang: "fr" | "en" = "fr", clientIp = "local") {
+  const { success } = await ctx.env.RL_AUTH.limit({ key: `signin:${clientIp}` });
+  if (!success) {
+    throw new AppError("rate_limited", lang === "en" ? "Too many sign-in requests from this address; try again in a minute." : "Trop de demandes de connexion depuis cette adresse ; réessayez dans une minute.", { retryAfter: 60 });
+  }
   const normalized = email.trim().toLowerCase();
   await hitCounter(ctx, `signin:${await sha256Hex(normalized)}`, 5, 900, "sign-in links for this email");
   const token = randomToken(32);

@@ -6,6 +6,8 @@ import { AppError, notFound } from "../errors";
 import { requireUser } from "./caller";
 import type { ServiceCtx } from "./context";
 import { runBatch } from "./batch";
+import { parseOr400 } from "../http/validate";
+import { createProfileSchema, updateProfileSchema } from "./profile-input";
 
 export interface ProfileInput {
   handle?: string;
@@ -71,8 +73,9 @@ function nicheStatements(ctx: ServiceCtx, creatorId: string, niches: string[]) {
 }
 
 /** Creates the caller's creator profile (one per user) with its empty trust stats. */
-export async function createCreator(ctx: ServiceCtx, input: Required<Pick<ProfileInput, "handle" | "display_name">> & ProfileInput) {
+export async function createCreator(ctx: ServiceCtx, raw: Required<Pick<ProfileInput, "handle" | "display_name">> & ProfileInput) {
   const { userId } = requireUser(ctx.caller);
+  const input = parseOr400(createProfileSchema, raw, "profile");
   if (await myCreator(ctx)) throw new AppError("conflict", "You already have a creator profile; edit it with PATCH.");
   const handle = handleOr400(input.handle);
   await assertHandleFree(ctx, handle);
@@ -96,8 +99,9 @@ export async function createCreator(ctx: ServiceCtx, input: Required<Pick<Profil
 }
 
 /** Edits the caller's profile; only the fields given change. */
-export async function updateCreator(ctx: ServiceCtx, input: ProfileInput) {
+export async function updateCreator(ctx: ServiceCtx, raw: ProfileInput) {
   const me = await requireMyCreator(ctx);
+  const input = parseOr400(updateProfileSchema, raw, "profile");
   const patch: Partial<typeof creators.$inferInsert> = { updatedAt: ctx.now.toISOString() };
   if (input.handle !== undefined) {
     patch.handle = handleOr400(input.handle);

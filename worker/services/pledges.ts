@@ -95,10 +95,11 @@ export async function withdrawPledge(ctx: ServiceCtx, reason?: string | null) {
 
 /** The receipt shown after signing: version, hash, time, log index. */
 export async function receipt(ctx: Pick<ServiceCtx, "db">, pledgeId: string) {
-  const row = await ctx.db.select().from(pledges).where(eq(pledges.id, pledgeId)).get();
-  if (!row) throw new AppError("not_found", "That pledge was not found.");
+  const found = await ctx.db.select({ p: pledges, handle: creators.handle }).from(pledges).innerJoin(creators, eq(creators.id, pledges.creatorId)).where(eq(pledges.id, pledgeId)).get();
+  if (!found) throw new AppError("not_found", "That pledge was not found.");
+  const row = found.p;
   return {
-    id: row.id, status: row.status, version: row.version, sha256: row.sha256, lang: row.lang,
+    id: row.id, handle: found.handle, status: row.status, version: row.version, sha256: row.sha256, lang: row.lang,
     statement: row.statement, signed_at: row.signedAt, log_index: row.logIndex,
   };
 }
