@@ -81,7 +81,7 @@ export async function createCreator(ctx: ServiceCtx, raw: Required<Pick<ProfileI
   await assertHandleFree(ctx, handle);
   const id = newId("cr", ctx.now.getTime());
   const now = ctx.now.toISOString();
-  const niches = input.niches ?? [];
+  const niches = [...new Set(input.niches ?? [])];
   try {
     await runBatch(ctx.env.DB, [
       ctx.db.insert(creators).values({
@@ -92,7 +92,7 @@ export async function createCreator(ctx: ServiceCtx, raw: Required<Pick<ProfileI
       ...nicheStatements(ctx, id, niches),
     ]);
   } catch (e) {
-    if (/UNIQUE/i.test(String(e))) throw new AppError("conflict", `The handle "${handle}" is taken.`);
+    if (/UNIQUE.*creators\.handle/i.test(String(e))) throw new AppError("conflict", `The handle "${handle}" is taken.`);
     throw e;
   }
   return creatorView((await ctx.db.select().from(creators).where(eq(creators.id, id)).get())!);
@@ -111,10 +111,11 @@ export async function updateCreator(ctx: ServiceCtx, raw: ProfileInput) {
   if (input.bio !== undefined) patch.bio = input.bio;
   if (input.country !== undefined) patch.country = input.country;
   if (input.languages !== undefined) patch.languages = input.languages;
-  if (input.niches !== undefined) patch.niches = input.niches;
+  const niches = input.niches === undefined ? undefined : [...new Set(input.niches)];
+  if (niches !== undefined) patch.niches = niches;
   await runBatch(ctx.env.DB, [
     ctx.db.update(creators).set(patch).where(eq(creators.id, me.id)),
-    ...(input.niches ? nicheStatements(ctx, me.id, input.niches) : []),
+    ...(niches ? nicheStatements(ctx, me.id, niches) : []),
   ]);
   return creatorView((await ctx.db.select().from(creators).where(eq(creators.id, me.id)).get())!);
 }

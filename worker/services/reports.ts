@@ -27,6 +27,9 @@ export function reportView(r: Row, handle?: string) {
 /** Anyone reports a post. The reporter is kept only as a keyed hash, to refuse duplicates. */
 export async function createReport(ctx: ServiceCtx, input: { handle: string; post_url: string; reason: (typeof REASONS)[number]; evidence: string; contact?: string | null }, clientIp: string) {
   const creator = await creatorByHandle(ctx, input.handle);
+  if (ctx.caller.kind === "session" && ctx.caller.userId === creator.userId) {
+    throw new AppError("forbidden", "You cannot report your own posts; correct the record instead.");
+  }
   const secret = ctx.env.SESSION_SECRET ?? "dev";
   await hitCounter(ctx, `report:${await saltedHash(secret, clientIp)}`, 20, 3600, "reports from this address");
   const reporter = ctx.caller.kind === "session" ? `user:${ctx.caller.userId}` : `ip:${clientIp}`;

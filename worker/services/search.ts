@@ -104,7 +104,7 @@ function classify(env: Env, input: string): { handle?: string; url?: string } {
     }
     const site = parseAccountUrl("website", s, config);
     const profile = /\/@([a-z0-9_]{3,30})\/?$/i.exec(s);
-    if (profile && new URL(s).origin === new URL(env.PUBLIC_ORIGIN).origin) return { handle: profile[1]!.toLowerCase() };
+    if (profile && URL.canParse(s) && new URL(s).origin === new URL(env.PUBLIC_ORIGIN).origin) return { handle: profile[1]!.toLowerCase() };
     return site.ok ? { url: site.normalizedUrl } : {};
   }
   return { handle: s.replace(/^@/, "").toLowerCase() };
