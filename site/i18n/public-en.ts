@@ -144,6 +144,7 @@ export const publicEn: PublicDict = {
     noReports: "No upheld report in the last 12 months.",
     reason: "Reason",
     reasons: { undisclosed: "Undisclosed collaboration", misleading_label: "Misleading label", fake_engagement: "Fake engagement", other: "Other" },
+    postLabel: "Post",
     evidence: "Evidence",
     decision: "Decision",
     decidedAt: "Decided on",
@@ -180,6 +181,10 @@ export const publicEn: PublicDict = {
   },
 
   report: {
+    own: "You cannot report your own posts; correct the record instead.",
+    conflict: "You already reported this post; a moderator will look at it.",
+    rateLimited: "Too many reports from this address; try again later.",
+    notFound: "This creator no longer exists.",
     errors: {
       post_url: "Enter a valid http(s) address, at most 2,048 characters.",
       reason: "Choose a reason from the list.",
@@ -276,7 +281,7 @@ export const publicEn: PublicDict = {
     tags: {
       creators: "Creators", badges: "Badges", checker: "Checker", log: "Log", reports: "Reports", moderation: "Moderation",
       disclosures: "Disclosures", me: "My account", pledge: "Pledge", auth: "Sign-in", accounts: "Linked accounts", brands: "Brands",
-      manifesto: "Manifesto", signatories: "Signatories", health: "Health", dev: "Development", other: "Other",
+      meta: "Service", manifesto: "Manifesto", signatories: "Signatories", health: "Health", dev: "Development", other: "Other",
     },
   },
 

@@ -170,6 +170,7 @@ export const publicFr = {
     noReports: "Aucun signalement retenu sur les 12 derniers mois.",
     reason: "Motif",
     reasons: { undisclosed: "Collaboration non déclarée", misleading_label: "Mention trompeuse", fake_engagement: "Engagement artificiel", other: "Autre" } as Record<string, string>,
+    postLabel: "Publication",
     evidence: "Éléments",
     decision: "Décision",
     decidedAt: "Décidé le",
@@ -206,6 +207,10 @@ export const publicFr = {
   },
 
   report: {
+    own: "Vous ne pouvez pas signaler vos propres publications ; corrigez plutôt la fiche.",
+    conflict: "Vous avez déjà signalé cette publication ; un modérateur va l'examiner.",
+    rateLimited: "Trop de signalements depuis cette adresse ; réessayez plus tard.",
+    notFound: "Ce créateur n'existe plus.",
     errors: {
       post_url: "Saisissez une adresse http(s) valide, d'au plus 2 048 caractères.",
       reason: "Choisissez un motif dans la liste.",
@@ -302,7 +307,7 @@ export const publicFr = {
     tags: {
       creators: "Créateurs", badges: "Badges", checker: "Vérificateur", log: "Journal", reports: "Signalements", moderation: "Modération",
       disclosures: "Collaborations", me: "Mon compte", pledge: "Engagement", auth: "Connexion", accounts: "Comptes liés", brands: "Marques",
-      manifesto: "Manifeste", signatories: "Signataires", health: "État du service", dev: "Développement", other: "Autres",
+      meta: "Service", manifesto: "Manifeste", signatories: "Signataires", health: "État du service", dev: "Développement", other: "Autres",
     } as Record<string, string>,
   },
 

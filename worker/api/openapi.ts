@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 
-let cached: unknown = null;
+let cached: { servers: Array<{ url: string }> } | null = null;
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 export function openApiDocument(app: OpenAPIHono<any>, origin: string) {
@@ -17,7 +17,8 @@ export function openApiDocument(app: OpenAPIHono<any>, origin: string) {
       },
       servers: [{ url: origin }],
       security: [{}, { apiKey: [] }],
-    });
+    }) as unknown as { servers: Array<{ url: string }> };
   }
-  return cached;
+  // The document is built once; only the server URL follows the asking origin.
+  return { ...cached, servers: [{ url: origin }] };
 }
