@@ -18,10 +18,22 @@ const { build, ensureDevVars, migrate, ROOT, startWrangler } = local as unknown 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    persistTo: string;
   }
 }
 
-const PORT = 8797;
+/** A free loopback port, so parallel runs (or a developer's own server) never collide. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((done, fail) => {
+    const srv = createServer();
+    srv.once("error", fail);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => done(port));
+    });
+  });
+}
 
 export default async function setup({ provide }: TestProject) {
   ensureDevVars();
@@ -31,8 +43,9 @@ export default async function setup({ provide }: TestProject) {
   migrate(persistTo, { quiet: true });
   mkdirSync(resolve(ROOT, "test-results"), { recursive: true });
   const log = openSync(resolve(ROOT, "test-results/e2e-wrangler.log"), "w");
-  const { base, stop, child } = await startWrangler({ port: PORT, persistTo, log });
+  const { base, stop, child } = await startWrangler({ port: await freePort(), persistTo, log });
   provide("baseUrl", base);
+  provide("persistTo", persistTo);
 
   return async () => {
     const exited = new Promise((done) => child.once("exit", done));
