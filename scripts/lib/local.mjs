@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const OFFLINE_ENV = {
@@ -12,7 +12,8 @@ export const OFFLINE_ENV = {
   NO_UPDATE_NOTIFIER: "1",
 };
 const BIN = (name) => resolve(ROOT, "node_modules/.bin", name);
-const env = () => ({ ...process.env, ...OFFLINE_ENV });
+// Children run on the same Node as this script (22), even when it was not started by npm.
+const env = () => ({ ...process.env, ...OFFLINE_ENV, PATH: `${dirname(process.execPath)}:${process.env.PATH}` });
 
 /** Creates .dev.vars (log signing key, session secret) on first run; never committed. */
 export function ensureDevVars() {
