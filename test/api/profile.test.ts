@@ -172,3 +172,13 @@ describe("brand confirmations", () => {
     expect(p.disclosures).toMatchObject({ brand_confirmed: 0, disputed: 1 });
   });
 });
+
+describe("look-up query plans", () => {
+  it("drives the account-URL look-up from the url index, not a scan", async () => {
+    const { lookupByUrlSql } = await import("../../worker/services/search");
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${lookupByUrlSql(2)}`).bind("https://github.com/a", "https://github.com/b").all<{ detail: string }>();
+    const details = plan.results.map((r) => r.detail).join(" | ");
+    expect(details).toMatch(/accounts_url_idx/);
+    expect(details).not.toMatch(/SCAN c\b/);
+  });
+});

@@ -45,12 +45,12 @@ export interface CreatorStatsRow {
 }
 
 /** The columns a profile needs: one row from creators joined with its counters. */
-export const PROFILE_SELECT = `SELECT c.id, c.handle, c.display_name, c.bio, c.country, c.languages, c.niches, c.status,
+export const PROFILE_COLUMNS = `c.id, c.handle, c.display_name, c.bio, c.country, c.languages, c.niches, c.status,
   c.pledge_status, c.pledge_version, c.pledge_sha256, c.pledge_signed_at, c.pledge_log_index, c.score, c.created_at, c.updated_at,
   s.disclosures_total, s.by_relationship, s.by_verdict, s.brand_confirmed, s.brand_disputed, s.amended, s.days_to_record,
   s.last_recorded_at, s.accounts_verified, s.reports_open, s.reports_upheld, s.response_hours, s.log_count, s.last_log_index,
-  s.updated_at AS stats_updated_at
-  FROM creators c LEFT JOIN trust_stats s ON s.creator_id = c.id`;
+  s.updated_at AS stats_updated_at`;
+export const PROFILE_SELECT = `SELECT ${PROFILE_COLUMNS} FROM creators c LEFT JOIN trust_stats s ON s.creator_id = c.id`;
 
 const parse = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
 

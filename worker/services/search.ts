@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor } from "../domain/cursor";
 import { parseAccountUrl, PLATFORMS } from "../verify/adapters/index";
 import { verifyConfigFromEnv } from "../verify/config";
 import type { ServiceCtx } from "./context";
-import { PROFILE_SELECT, summaryOf, type CreatorStatsRow, type ReadCost } from "./profile";
+import { PROFILE_COLUMNS, PROFILE_SELECT, summaryOf, type CreatorStatsRow, type ReadCost } from "./profile";
 import { ftsQuery } from "./signatories";
 
 export const SORTS = ["score", "signed_at", "name"] as const;
@@ -111,6 +111,16 @@ function classify(env: Env, input: string): { handle?: string; url?: string } {
 }
 
 /**
+ * Creators by verified account URL. Pinned to the url index: with a status filter SQLite may
+ * otherwise pick the (status, checked_at) index and scan every verified account.
+ */
+export function lookupByUrlSql(n: number): string {
+  return `SELECT a.url AS account_url, ${PROFILE_COLUMNS} FROM accounts a INDEXED BY accounts_url_idx JOIN creators c ON c.id = a.creator_id
+    LEFT JOIN trust_stats s ON s.creator_id = c.id
+    WHERE a.status = 'verified' AND a.url IN (${Array.from({ length: n }, () => "?").join(",") || "NULL"})`;
+}
+
+/**
  * Bulk look-up of up to 100 handles or account URLs, answered in order. One round trip of two
  * queries whatever the count (each under D1's 100-parameter limit).
  */
@@ -121,8 +131,7 @@ export async function lookupCreators(ctx: Pick<ServiceCtx, "env" | "now">, items
   const d1 = ctx.env.DB;
   const [byHandle, byUrl] = await d1.batch([
     d1.prepare(`${PROFILE_SELECT} WHERE c.handle IN (${handles.map(() => "?").join(",") || "NULL"})`).bind(...handles),
-    d1.prepare(`SELECT a.url AS account_url, x.* FROM accounts a JOIN (${PROFILE_SELECT}) x ON x.id = a.creator_id
-      WHERE a.status = 'verified' AND a.url IN (${urls.map(() => "?").join(",") || "NULL"})`).bind(...urls),
+    d1.prepare(lookupByUrlSql(urls.length)).bind(...urls),
   ]);
   const h = new Map((byHandle!.results as CreatorStatsRow[]).map((r) => [r.handle, r]));
   const u = new Map((byUrl!.results as Array<CreatorStatsRow & { account_url: string }>).map((r) => [r.account_url, r]));
