@@ -93,6 +93,12 @@ describe("search and look-up", () => {
     }
   });
 
+  it.each(["score", "signed_at", "name"] as const)("walks an index for the %s order, with no temporary sort", async (sort) => {
+    const { sql, params } = searchSql({ sort, limit: 20 });
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+    expect(plan.results.map((r) => r.detail).join(" | ")).not.toMatch(/TEMP B-TREE/);
+  });
+
   it("looks up handles and account URLs in order, in one round trip", async () => {
     const a = await makeSigner();
     const items = [a.handle, "nobody_at_all", `@${a.handle.toUpperCase()}`, "https://github.com/unknown-person"];

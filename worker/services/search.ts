@@ -54,8 +54,8 @@ export function searchSql(q: SearchQuery): { sql: string; params: unknown[] } {
     params.push(q.min_score);
   }
   const o = ORDER[q.sort];
-  // NULL sort keys go last: compare on (key IS NULL, key, id).
-  const nullLast = `(${o.key} IS NULL)`;
+  // Descending orders put NULL keys last by themselves (NULL sorts lowest), and names are never
+  // NULL, so the order is (key, id) and walks the (key, id) index without a temporary sort.
   if (q.cursor) {
     const [isNull, key, id] = decodeCursor(q.cursor, ["number", o.type, "string"]) as [number, unknown, string];
     const cmp = o.dir === "DESC" ? "<" : ">";
@@ -67,7 +67,7 @@ export function searchSql(q: SearchQuery): { sql: string; params: unknown[] } {
       params.push(key, key, id);
     }
   }
-  const sql = `${PROFILE_SELECT} WHERE ${where.join(" AND ")} ORDER BY ${nullLast} ASC, ${o.key} ${o.dir}, c.id ${o.dir} LIMIT ?`;
+  const sql = `${PROFILE_SELECT} WHERE ${where.join(" AND ")} ORDER BY ${o.key} ${o.dir}, c.id ${o.dir} LIMIT ?`;
   params.push(q.limit + 1);
   return { sql, params };
 }
