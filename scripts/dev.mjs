@@ -10,12 +10,13 @@ console.log("• Building the site and Worker…");
 build({ quiet: true });
 console.log("• Applying migrations to the local D1 (.wrangler/state)…");
 migrate(".wrangler/state", { quiet: true });
-const [{ n }] = d1Query("SELECT COUNT(*) AS n FROM creators");
+// The same test the seed applies: no creators, users, brands or log entries yet.
+const [{ n }] = d1Query("SELECT (SELECT COUNT(*) FROM creators) + (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM brands) + (SELECT COUNT(*) FROM log_entries) AS n");
 if (n === 0) {
   console.log("• Empty database: seeding demo data (once)…");
-  run(process.execPath, [resolve(ROOT, "scripts/seed.mjs")]);
+  run(process.execPath, ["--import", "tsx", resolve(ROOT, "scripts/seed.ts")]);
 } else {
-  console.log(`• Keeping existing data (${n} creators). Reset with: rm -rf .wrangler/state`);
+  console.log("• Keeping the existing local data. Start over with: rm -rf .wrangler/state");
 }
 const { base, stop } = await startWrangler({ port, log: "ignore" });
 console.log(`\nCandor is running:\n  site      ${base.replace("127.0.0.1", "localhost")}/\n  English   ${base.replace("127.0.0.1", "localhost")}/en/\n  API       ${base.replace("127.0.0.1", "localhost")}/api/v1/health\n  OpenAPI   ${base.replace("127.0.0.1", "localhost")}/api/v1/openapi.json\n  outbox    ${base.replace("127.0.0.1", "localhost")}/dev/outbox   (sign-in links land here)\n\nCtrl-C to stop.`);
