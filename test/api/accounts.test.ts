@@ -76,10 +76,17 @@ describe("linked accounts", () => {
     expect((await api("/api/v1/me/accounts", { cookie: c.cookie })).body.items).toHaveLength(0);
   });
 
-  it("marks login-walled platforms as manual review", async () => {
+  it("marks login-walled platforms as manual review, decided by a moderator from the evidence", async () => {
     const c = await makeCreator();
-    const linked = await api("/api/v1/me/accounts", { method: "POST", cookie: c.cookie, json: { platform: "instagram", url: "https://www.instagram.com/someone/" } });
+    const linked = await api("/api/v1/me/accounts", { method: "POST", cookie: c.cookie, json: { platform: "instagram", url: "https://www.instagram.com/someone/", evidence: "Screenshot of my bio: candor-verify token" } });
     expect(linked.body.method).toBe("manual");
+    expectProblem(await api("/api/v1/admin/accounts", { cookie: c.cookie }), 404);
+    const mod = await signIn("moderator@example.test");
+    const queue = await api("/api/v1/admin/accounts", { cookie: mod.cookie });
+    expect(queue.body.items.find((a: any) => a.id === linked.body.id)).toMatchObject({ handle: c.handle, evidence: "Screenshot of my bio: candor-verify token" });
+    const v = await api(`/api/v1/admin/accounts/${linked.body.id}/review`, { method: "POST", cookie: mod.cookie, json: { decision: "verified", reason: "Bio shows the token" } });
+    expect(v.body).toMatchObject({ status: "verified", method: "manual" });
+    expect((await stats(c.id))!.accounts_verified).toBe(1);
   });
 
   it.each([

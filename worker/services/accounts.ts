@@ -1,5 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
-import { accounts } from "../../db/schema";
+import { accounts, creators } from "../../db/schema";
+import { requireModerator } from "./moderation";
 import { newId, randomToken } from "../domain/crypto";
 import { instructionsFor, isManualPlatform, isPlatform, makeVerifyDeps, parseAccountUrl, verifyAccount, type Platform, type ProofResult } from "../verify/adapters/index";
 import { verifyConfigFromEnv } from "../verify/config";
@@ -125,4 +126,29 @@ export async function removeAccount(ctx: ServiceCtx, id: string) {
   ]);
   kickSequencer(ctx, me.id);
   return { id: row.id, status: "removed" as const };
+}
+
+/** Moderators: manual-proof accounts waiting for review, with the evidence the creator gave. */
+export async function manualQueue(ctx: ServiceCtx) {
+  requireModerator(ctx);
+  const rows = await ctx.db
+    .select({ a: accounts, handle: creators.handle })
+    .from(accounts)
+    .innerJoin(creators, eq(creators.id, accounts.creatorId))
+    .where(and(eq(accounts.method, "manual"), eq(accounts.status, "pending")))
+    .limit(200)
+    .all();
+  return { items: rows.map(({ a, handle }) => ({ ...accountView(a), handle, evidence: a.evidence })) };
+}
+
+/** Moderators: decide a manual proof from its evidence; a verification is logged like any other. */
+export async function reviewManualAccount(ctx: ServiceCtx, id: string, decision: "verified" | "failed", reason: string) {
+  requireModerator(ctx);
+  const row = await ctx.db.select().from(accounts).where(eq(accounts.id, id)).get();
+  if (!row || row.method !== "manual" || row.status === "removed") throw notFound("That manual account");
+  const owner = (await ctx.db.select().from(creators).where(eq(creators.id, row.creatorId)).get())!;
+  if (ctx.caller.userId === owner.userId) throw new AppError("forbidden", "You cannot review your own account.");
+  const result: ProofResult = decision === "verified" ? { ok: true, method: "manual" } : { ok: false, method: "manual", failure: reason };
+  await applyTransition(ctx, row, owner.handle, transition(row, result, ctx.now.toISOString()));
+  return accountView((await ctx.db.select().from(accounts).where(eq(accounts.id, id)).get())!);
 }

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  accountFor, CSV_HEADER, csvRow, describeReq, detachModeratorProfile, disclosureBody, makeBrand, makeKey, manifesto, MODERATOR_EMAIL, offlineWeb,
+  accountFor, manualAccountFor, CSV_HEADER, csvRow, describeReq, detachModeratorProfile, disclosureBody, makeBrand, makeKey, manifesto, MODERATOR_EMAIL, offlineWeb,
   quickCreator, quickSession, recordFor, reportAbout, revokeKey, send, unique, wellFormedProblem, type Req,
 } from "./routes";
 
@@ -50,6 +50,7 @@ class World {
   readonly B = new Lazy(() => quickCreator());
   readonly aDisclosure = new Lazy(async () => recordFor((await this.A.get()).cookie, this.domainX));
   readonly aAccount = new Lazy(async () => accountFor((await this.A.get()).cookie));
+  readonly aManual = new Lazy(async () => manualAccountFor((await this.A.get()).cookie));
   readonly aReport = new Lazy(async () => reportAbout((await this.A.get()).handle));
   readonly xOwner = new Lazy(() => quickSession());
   readonly yOwner = new Lazy(() => quickSession());
@@ -169,6 +170,8 @@ const WRITES: readonly Row[] = [
   ["POST /me/reports/{about A}/respond", async (w) => jsonReq("POST", `/api/v1/me/reports/${(await w.aReport.get()).id}/respond`, { action: "disclosed", note: "Label added." }),
                                                                                                                                                  [401, 200, 404, 404, 404, 401, 404, 403, 401]],
   ["POST /admin/reports/{about A}/decide", async (w) => jsonReq("POST", `/api/v1/admin/reports/${(await w.aReport.get()).id}/decide`, { decision: "upheld", reason: "No label on the post." }),
+                                                                                                                                                 [404, 404, 404, 404, 404, 404, 200, 403, 401]],
+  ["POST /admin/accounts/{A's manual}/review", async (w) => jsonReq("POST", `/api/v1/admin/accounts/${(await w.aManual.get()).id}/review`, { decision: "verified", reason: "The bio shows the token." }),
                                                                                                                                                  [404, 404, 404, 404, 404, 404, 200, 403, 401]],
   ["POST /admin/creators/{A}/suspend", async (w) => jsonReq("POST", `/api/v1/admin/creators/${(await w.A.get()).handle}/suspend`, { reason: "Bought followers." }),
                                                                                                                                                  [404, 404, 404, 404, 404, 404, 200, 403, 401]],

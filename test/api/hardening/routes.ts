@@ -148,6 +148,11 @@ export async function accountFor(cookie: string): Promise<{ id: string; token: s
   return expectCreated("account", await setup("/api/v1/me/accounts", { method: "POST", cookie, json: { platform: "github", url: `https://github.com/${unique("gh")}` } }));
 }
 
+/** A pending manual-proof (Instagram) account, which only a moderator can decide. */
+export async function manualAccountFor(cookie: string): Promise<{ id: string; token: string }> {
+  return expectCreated("account", await setup("/api/v1/me/accounts", { method: "POST", cookie, json: { platform: "instagram", url: `https://www.instagram.com/${unique("ig")}/`, evidence: "Screenshot of the bio." } }));
+}
+
 /** An anonymous report about `handle`. */
 export async function reportAbout(handle: string): Promise<{ id: string }> {
   return expectCreated("report", await setup("/api/v1/reports", { method: "POST", json: { handle, post_url: `https://instagram.com/p/${unique("r")}`, reason: "undisclosed", evidence: "No label on the post." } }));
