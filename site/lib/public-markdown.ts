@@ -4,7 +4,7 @@
  * of contents. Text is escaped before any markup is added and raw HTML never passes through,
  * so the output is safe to inject even if a text were hostile.
  */
-import { escapeHtml } from "./markdown";
+import { escapeHtml } from "./escape";
 
 export interface Heading {
   level: number;
@@ -12,7 +12,7 @@ export interface Heading {
   text: string;
 }
 
-type Block =
+export type Block =
   | { kind: "h"; level: number; text: string }
   | { kind: "p"; lines: string[] }
   | { kind: "ul" | "ol"; items: string[] }
@@ -49,7 +49,7 @@ export function slug(text: string): string {
 const cells = (line: string) => line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
 const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
-function parse(md: string): Block[] {
+export function parse(md: string): Block[] {
   const lines = md.replace(/\r\n?/g, "\n").split("\n");
   const blocks: Block[] = [];
   let open = false;
@@ -95,6 +95,29 @@ function parse(md: string): Block[] {
  * Renders Markdown. A leading level-1 heading is returned apart as `title` (the page sets its
  * own <h1>); the other headings get unique ids and are listed in `headings`.
  */
+/** One block to HTML; headings get `level` and `id` from the caller. */
+function blockHtml(b: Block, heading: (b: Extract<Block, { kind: "h" }>) => string): string {
+  if (b.kind === "h") return heading(b);
+  if (b.kind === "p") return `<p>${inline(b.lines.join(" "))}</p>`;
+  if (b.kind === "table") {
+    const style = (j: number) => (b.align[j] ? ` style="text-align:${b.align[j]}"` : "");
+    const head = b.head.map((c, j) => `<th scope="col"${style(j)}>${inline(c)}</th>`).join("");
+    const rows = b.rows.map((r) => `<tr>${b.head.map((_, j) => `<td${style(j)}>${inline(r[j] ?? "")}</td>`).join("")}</tr>`).join("");
+    return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  }
+  return `<${b.kind}>${b.items.map((i) => `<li>${inline(i)}</li>`).join("")}</${b.kind}>`;
+}
+
+/**
+ * Renders Markdown plainly. `shift` demotes headings (1 turns `#` into <h2>), for a text
+ * embedded under a page's own <h1>.
+ */
+export function renderMarkdown(md: string, shift = 0): string {
+  return parse(md)
+    .map((b) => blockHtml(b, (h) => `<h${Math.min(6, h.level + shift)}>${inline(h.text)}</h${Math.min(6, h.level + shift)}>`))
+    .join("\n");
+}
+
 export function renderRich(md: string): { title: string | null; html: string; headings: Heading[] } {
   const blocks = parse(md);
   let title: string | null = null;
@@ -102,23 +125,15 @@ export function renderRich(md: string): { title: string | null; html: string; he
   const used = new Set<string>();
   const headings: Heading[] = [];
   const html = blocks
-    .map((b) => {
-      if (b.kind === "h") {
-        let id = slug(b.text);
-        for (let k = 2; used.has(id); k++) id = `${slug(b.text)}-${k}`;
+    .map((b) =>
+      blockHtml(b, (h) => {
+        let id = slug(h.text);
+        for (let k = 2; used.has(id); k++) id = `${slug(h.text)}-${k}`;
         used.add(id);
-        headings.push({ level: b.level, id, text: plain(b.text) });
-        return `<h${b.level} id="${id}">${inline(b.text)}</h${b.level}>`;
-      }
-      if (b.kind === "p") return `<p>${inline(b.lines.join(" "))}</p>`;
-      if (b.kind === "table") {
-        const style = (j: number) => (b.align[j] ? ` style="text-align:${b.align[j]}"` : "");
-        const head = b.head.map((c, j) => `<th scope="col"${style(j)}>${inline(c)}</th>`).join("");
-        const rows = b.rows.map((r) => `<tr>${b.head.map((_, j) => `<td${style(j)}>${inline(r[j] ?? "")}</td>`).join("")}</tr>`).join("");
-        return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
-      }
-      return `<${b.kind}>${b.items.map((i) => `<li>${inline(i)}</li>`).join("")}</${b.kind}>`;
-    })
+        headings.push({ level: h.level, id, text: plain(h.text) });
+        return `<h${h.level} id="${id}">${inline(h.text)}</h${h.level}>`;
+      }),
+    )
     .join("\n");
   return { title, html, headings };
 }
