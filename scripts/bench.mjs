@@ -11,7 +11,7 @@
 // Servers run in their own process group and are stopped on every way out.
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, resolve } from "node:path";
 import { ROOT, OFFLINE_ENV, build, ensureDevVars, GENERATED_CONFIG } from "./lib/local.mjs";
 import { dirSizes, log, machine, watchLoad, workerdPids } from "./bench/lib.mjs";
@@ -24,6 +24,13 @@ import { topFunctions } from "./bench/cpuprofile.mjs";
 process.env.PATH = [resolve(ROOT, "node_modules/.bin"), dirname(process.execPath), process.env.PATH].join(delimiter);
 
 const argv = process.argv.slice(2);
+// --report-only: render BENCHMARKS.md again from the last run's raw figures (no measuring).
+if (argv.includes("--report-only")) {
+  const raw = JSON.parse(readFileSync(resolve(ROOT, ".wrangler/bench-results.json"), "utf8"));
+  writeFileSync(resolve(ROOT, "BENCHMARKS.md"), renderReport(raw));
+  console.log(`BENCHMARKS.md rendered from .wrangler/bench-results.json (run of ${raw.machine.date})`);
+  process.exit(0);
+}
 if (argv.includes("--help") || argv.includes("-h")) {
   console.log(`usage: npm run bench [-- --quick] [-- --sizes small,large] [-- --seed-only]
 
@@ -31,6 +38,7 @@ if (argv.includes("--help") || argv.includes("-h")) {
   --sizes LIST  data sizes to measure: small (1,000 creators / 10,000 disclosures),
                 large (100,000 creators / 1,000,000 disclosures); default both (quick: small)
   --seed-only   build and seed the chosen sizes, then stop
+  --report-only render BENCHMARKS.md again from .wrangler/bench-results.json
 
 Writes BENCHMARKS.md, and the raw figures to .wrangler/bench-results.json.`);
   process.exit(0);
