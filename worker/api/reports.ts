@@ -6,16 +6,9 @@ import { cachedJson } from "../http/cache";
 import { createReport, decideReport, myReports, reportQueue, REASONS, respondToReport, suspendCreator, upheldReports } from "../services/reports";
 import { creatorByHandle } from "../services/creators";
 import { problemSchemas } from "./schemas";
+import { httpUrl } from "../services/disclosure-input";
 import { HandleParam } from "./creators";
 
-const httpUrl = z.string().trim().max(2048).refine((s) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === "https:" || u.protocol === "http:";
-  } catch {
-    return false;
-  }
-}, "must be an http(s) URL");
 const Report = z.record(z.string(), z.unknown()).openapi("Report");
 const json = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const ok = (d: string, schema: z.ZodType) => ({ description: d, content: { "application/json": { schema } } });

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { JURISDICTIONS, MAX_TEXT, MEDIA, PLATFORMS, RELATIONSHIPS } from "../domain/disclosure/types";
 import { normalizeDomain } from "../verify/domain";
 
-const httpUrl = z
+/** An http(s) URL with a host, at most 2,048 characters. */
+export const httpUrl = z
   .string()
   .trim()
   .max(2048)

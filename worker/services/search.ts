@@ -79,9 +79,7 @@ export async function searchCreators(ctx: Pick<ServiceCtx, "env" | "now">, q: Se
   const rows = res.results;
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  const o = ORDER[q.sort];
   const keyOf = (r: CreatorStatsRow) => (q.sort === "score" ? r.score : q.sort === "signed_at" ? r.pledge_signed_at : r.display_name);
-  void o;
   const cost: ReadCost = { roundTrips: 1, rowsRead: res.meta.rows_read ?? 0 };
   return {
     body: {
