@@ -1,8 +1,9 @@
 // Debian's Chromium driven by playwright-core, with JavaScript off: every page must work without it.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterEach, beforeAll } from "vitest";
 
 export interface Browser {
   context: BrowserContext;
@@ -25,5 +26,23 @@ export async function launchBrowser(opts: { viewport?: { width: number; height: 
       await context.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Registers hooks that hand each test fresh browsers (one profile per page) and close them
+ * after it, and makes sure the screenshot folder exists. Call once at a test file's top level.
+ */
+export function usePages(shots = "test-results"): (viewport?: { width: number; height: number }) => Promise<Page> {
+  let open: Browser[] = [];
+  beforeAll(() => mkdirSync(shots, { recursive: true }));
+  afterEach(async () => {
+    await Promise.all(open.map((b) => b.close()));
+    open = [];
+  });
+  return async (viewport) => {
+    const browser = await launchBrowser({ viewport });
+    open.push(browser);
+    return browser.context.newPage();
   };
 }

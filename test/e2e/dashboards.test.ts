@@ -1,26 +1,13 @@
 // The creator, brand and moderator dashboards in Chromium with JavaScript off: every form posts
 // to its page, redirects after success and shows errors next to its fields. Screenshots land in
 // test-results/dash-*.png.
-import { mkdirSync } from "node:fs";
-import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, type Browser } from "./browser";
+import { usePages } from "./browser";
 
 const base = inject("baseUrl");
 const SHOTS = "test-results";
-let open: Browser[] = [];
-
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-afterEach(async () => {
-  await Promise.all(open.map((b) => b.close()));
-  open = [];
-});
-
-async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
-  const browser = await launchBrowser({ viewport });
-  open.push(browser);
-  return browser.context.newPage();
-}
+const newPage = usePages(SHOTS);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/dash-${name}.png`, fullPage: true });
 const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
